@@ -1,0 +1,93 @@
+package io.github.aksdaprwif.dapr;
+
+import java.util.Locale;
+
+import io.dapr.exceptions.DaprException;
+import io.grpc.Status;
+import io.grpc.StatusException;
+import io.grpc.StatusRuntimeException;
+
+/**
+ * Turns what the Dapr Java SDK throws into a {@link DaprFailure}. The SDK reads secrets over gRPC, where daprd sends
+ * the gRPC code of its API error (ERR_SECRET_STORE_NOT_FOUND is INVALID_ARGUMENT, ERR_PERMISSION_DENIED is
+ * PERMISSION_DENIED, ERR_SECRET_STORES_NOT_CONFIGURED is FAILED_PRECONDITION, ERR_SECRET_GET is INTERNAL) and a rejected
+ * API token is UNAUTHENTICATED.
+ */
+public final class DaprFailureClassifier {
+
+    private DaprFailureClassifier() {
+    }
+
+    public static DaprFailure classify(Throwable failure) {
+        Status status = grpcStatus(failure);
+        if (status == null) {
+            return new DaprFailure(transportFailure(failure) ? FailureReason.SIDECAR_UNREACHABLE : FailureReason.UNEXPECTED,
+                    null, describe(failure));
+        }
+        String message = status.getDescription() != null ? status.getDescription() : describeTransport(status);
+        return new DaprFailure(reasonOf(status.getCode(), message), status.getCode().name(), message);
+    }
+
+    private static FailureReason reasonOf(Status.Code code, String message) {
+        return switch (code) {
+            case UNAVAILABLE, DEADLINE_EXCEEDED, CANCELLED -> FailureReason.SIDECAR_UNREACHABLE;
+            case UNAUTHENTICATED -> FailureReason.API_TOKEN_REJECTED;
+            case INVALID_ARGUMENT -> FailureReason.STORE_NOT_FOUND;
+            case FAILED_PRECONDITION -> FailureReason.STORES_NOT_CONFIGURED;
+            case PERMISSION_DENIED -> FailureReason.PERMISSION_DENIED;
+            case INTERNAL, NOT_FOUND -> secretMissing(message) ? FailureReason.SECRET_NOT_FOUND : FailureReason.STORE_FAILURE;
+            default -> FailureReason.UNEXPECTED;
+        };
+    }
+
+    /**
+     * ERR_SECRET_GET covers both a missing secret and a failing store; the store's own text tells them apart
+     * (local.file: "secret X not found"; Key Vault: "SecretNotFound" with status 404).
+     */
+    private static boolean secretMissing(String message) {
+        String text = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        return text.contains("secretnotfound") || text.contains("not found") || text.contains("404");
+    }
+
+    private static Status grpcStatus(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StatusRuntimeException sre) {
+                return sre.getStatus();
+            }
+            if (t instanceof StatusException se) {
+                return se.getStatus();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static boolean transportFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.http.HttpTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException || t instanceof java.io.IOException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String describeTransport(Status status) {
+        Throwable cause = status.getCause();
+        return cause != null ? describe(cause) : status.getCode().name();
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getMessage();
+        return root.getClass().getSimpleName() + (text == null ? "" : ": " + text);
+    }
+}

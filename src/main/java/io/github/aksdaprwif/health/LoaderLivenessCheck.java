@@ -1,0 +1,29 @@
+package io.github.aksdaprwif.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+
+import io.github.aksdaprwif.secret.StartupSecretLoader;
+
+/**
+ * Alive while the secret loader can act. Deliberately independent of the sidecar: a sidecar outage must not make
+ * Kubernetes restart this container, which would only lose the secret it still holds.
+ */
+@Liveness
+@ApplicationScoped
+public class LoaderLivenessCheck implements HealthCheck {
+
+    private final StartupSecretLoader loader;
+
+    LoaderLivenessCheck(StartupSecretLoader loader) {
+        this.loader = loader;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("secret-loader").status(loader.running()).build();
+    }
+}

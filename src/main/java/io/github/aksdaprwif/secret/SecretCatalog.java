@@ -1,0 +1,100 @@
+package io.github.aksdaprwif.secret;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.github.aksdaprwif.config.SecretsConfig;
+import io.github.aksdaprwif.dapr.DaprFailure;
+import io.github.aksdaprwif.dapr.SecretReader;
+
+/**
+ * The secrets this service may hold: the start-up secret and the allow-list. Reads go through here so that each is
+ * logged the same way, whoever triggers it.
+ */
+@ApplicationScoped
+public class SecretCatalog {
+
+    private final SecretReader reader;
+    private final SecretLog log;
+    private final String store;
+    private final TrackedSecret startup;
+    private final Set<String> allowed;
+    private final Map<String, TrackedSecret> held = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
+
+    SecretCatalog(SecretsConfig config, SecretReader reader, SecretLog log) {
+        this.reader = reader;
+        this.log = log;
+        this.store = config.store();
+        this.startup = new TrackedSecret(store, config.startupSecret(), clock);
+        this.allowed = config.allowed().orElse(List.of()).stream().map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        held.put(startup.name(), startup);
+    }
+
+    public TrackedSecret startup() {
+        return startup;
+    }
+
+    public boolean isAllowed(String name) {
+        return startup.name().equals(name) || allowed.contains(name);
+    }
+
+    /** The tracked secret for an allowed name, created on first use; empty for any other name. */
+    public Optional<TrackedSecret> find(String name) {
+        if (!isAllowed(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(held.computeIfAbsent(name, n -> new TrackedSecret(store, n, clock)));
+    }
+
+    public Collection<TrackedSecret> held() {
+        return held.values();
+    }
+
+    /** Reads the secret through Dapr (or joins the read under way) and logs what changed. */
+    public TrackedSecret.ReadOutcome read(TrackedSecret secret) {
+        return logged(secret.read(reader::read));
+    }
+
+    /** Records a failure found before any read (the sidecar's health endpoint does not answer). */
+    public TrackedSecret.ReadOutcome fail(TrackedSecret secret, DaprFailure failure) {
+        return logged(secret.fail(failure));
+    }
+
+    private TrackedSecret.ReadOutcome logged(TrackedSecret.ReadOutcome outcome) {
+        if (!outcome.performed()) {
+            return outcome;
+        }
+        SecretSnapshot before = outcome.before();
+        SecretSnapshot after = outcome.snapshot();
+        if (outcome.newFailure()) {
+            log.failed(after);
+        } else if (after.lastError() == null) {
+            if (before.value() == null && after.name().equals(startup.name())) {
+                log.fetchedStartupSecret(after);
+            } else if (before.value() == null) {
+                log.fetched(after);
+            } else if (outcome.valueChanged()) {
+                log.rotated(before, after);
+            } else if (before.lastError() != null) {
+                log.recovered(after);
+            }
+        }
+        return outcome;
+    }
+
+    /** The held value if there is one, else a read now. */
+    public SecretSnapshot current(TrackedSecret secret) {
+        SecretSnapshot snapshot = secret.snapshot();
+        return snapshot.loaded() ? snapshot : read(secret).snapshot();
+    }
+}
