@@ -1,5 +1,7 @@
 package io.github.aksdaprwif.health;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
@@ -9,7 +11,7 @@ import org.eclipse.microprofile.health.Liveness;
 import io.github.aksdaprwif.secret.StartupSecretLoader;
 
 /**
- * Alive while the secret loader can act. Deliberately independent of the sidecar: a sidecar outage must not make
+ * Alive unless the start-up secret loader is stuck (an attempt overran its time budget). Deliberately independent of the sidecar: a sidecar outage must not make
  * Kubernetes restart this container, which would only lose the secret it still holds.
  */
 @Liveness
@@ -24,6 +26,6 @@ public class LoaderLivenessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("secret-loader").status(loader.running()).build();
+        return HealthCheckResponse.named("secret-loader").status(!loader.stalled(Instant.now())).build();
     }
 }
