@@ -51,6 +51,8 @@ def includes(resource):
             return True
     return False
 
+registered("com.google.rpc.ErrorInfo", "the Dapr SDK reads rich gRPC error details reflectively")
+registered("com.google.rpc.ErrorInfo$Builder", "protobuf's field accessors look up builder methods by name")
 check(includes("sdk_version.properties"),
       "resource: sdk_version.properties (read by io.dapr.utils.Version whenever a Dapr client is built)")
 check("--enable-url-protocols=http,https" in args, "native-image args: http/https URL protocols")
