@@ -16,11 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +54,7 @@ class PackagedAppProdStartIT {
     private TestSidecar sidecar;
     private Process app;
     private Path appOutput;
+    private Path appWorkDir;
     private int httpPort;
     private final StringBuilder answers = new StringBuilder();
 
@@ -64,8 +67,9 @@ class PackagedAppProdStartIT {
         httpPort = DaprdProcess.freePort();
         appOutput = Files.createDirectories(Path.of("target", "test-logs"))
                 .resolve("packaged-prod-" + UUID.randomUUID().toString().substring(0, 8) + ".log").toAbsolutePath();
+        appWorkDir = Files.createTempDirectory("packaged-app-");
         ProcessBuilder builder = new ProcessBuilder(command())
-                .directory(Files.createTempDirectory("packaged-app-").toFile())
+                .directory(appWorkDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(appOutput.toFile());
         Map<String, String> env = builder.environment();
@@ -79,11 +83,16 @@ class PackagedAppProdStartIT {
     }
 
     @AfterAll
-    void stopEverything() {
+    void stopEverything() throws IOException {
         if (app != null && app.isAlive()) {
             app.destroyForcibly();
         }
         daprd.stop();
+        if (appWorkDir != null) {
+            try (Stream<Path> files = Files.walk(appWorkDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     @Test
@@ -125,9 +134,12 @@ class PackagedAppProdStartIT {
 
     @Test
     @Order(3)
-    void stopsOnSigtermAndNeverLoggedTheValue() throws InterruptedException {
+    void stopsOnSigtermAndNeverLoggedTheValue() throws InterruptedException, IOException {
         app.destroy();
         assertTrue(app.waitFor(30, TimeUnit.SECONDS), "the app stops on SIGTERM");
+        try (Stream<Path> files = Files.list(appWorkDir)) {
+            assertEquals(List.of(), files.toList(), "the app writes no file into its working directory");
+        }
         String log = output();
         assertTrue(log.contains("Fetched Secret: <hidden> (secret 'dapr' from store 'demo-secret-store', 11 characters"),
                 log);
