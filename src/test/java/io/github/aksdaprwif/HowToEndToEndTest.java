@@ -24,7 +24,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The how-to's scenario against a real daprd: the app reads secret 'dapr' from 'demo-secret-store' and says so. */
 @QuarkusTest
+// Revealing is asked for, not taken from the test profile: HowToEndToEndIT runs the packaged app in the prod profile.
 @WithTestResource(value = DaprdResource.class, initArgs = {
+        @ResourceArg(name = "secrets.reveal", value = "true"),
         @ResourceArg(name = "secrets.allowed", value = "other,missing-in-store") })
 class HowToEndToEndTest {
 

@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = DaprdResource.class, initArgs = {
         @ResourceArg(name = "allowed-secrets", value = "other"),
+        @ResourceArg(name = "secrets.reveal", value = "true"),
         @ResourceArg(name = "secrets.allowed", value = "other,scoped-out") })
 class SecretScopeTest {
 

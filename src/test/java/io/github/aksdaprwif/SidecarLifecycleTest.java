@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = DaprdResource.class, initArgs = {
         @ResourceArg(name = "start", value = "false"),
+        @ResourceArg(name = "secrets.reveal", value = "true"),
         @ResourceArg(name = "secrets.retry.initial-delay", value = "50ms"),
         @ResourceArg(name = "secrets.retry.max-delay", value = "200ms") })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -2,6 +2,8 @@ package io.github.aksdaprwif.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * An RFC 9457 problem detail. Extension members name the Dapr error code and what to check, so a caller can act on
  * the answer without the sidecar's log.
@@ -12,6 +14,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param grpcStatus the gRPC status of the sidecar's answer
  * @param hint what to check first
  */
+// Only ever handed to Jackson as a Response entity or through ObjectMapper, so Quarkus cannot see it from the
+// resource signatures: without this the native executable answers every error with an empty or failed body.
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance, String secret,
         String store, String reason, String daprErrorCode, String grpcStatus, String hint) {

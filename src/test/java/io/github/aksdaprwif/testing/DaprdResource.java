@@ -87,8 +87,13 @@ public class DaprdResource implements QuarkusTestResourceLifecycleManager {
         config.put("dapr.http.port", Integer.toString(daprd.httpPort()));
         config.put("dapr.grpc.port", Integer.toString(daprd.grpcPort()));
         Optional.ofNullable(args.get("app-token")).ifPresent(token -> config.put("dapr.api.token", token));
-        config.put("quarkus.log.file.enabled", "true");
-        config.put("quarkus.log.file.path", appLog.toString());
+        // A named handler of its own, not quarkus.log.file.*: @QuarkusIntegrationTest launches the packaged app with
+        // its own quarkus.log.file.path and finds the app's random HTTP port in that file. It also sets these keys in
+        // the test JVM, whose logging then opens the same file: appending, never rotating, keeps the app's lines.
+        config.put("quarkus.log.handler.file.test-sidecar.enabled", "true");
+        config.put("quarkus.log.handler.file.test-sidecar.path", appLog.toString());
+        config.put("quarkus.log.handler.file.test-sidecar.rotation.rotate-on-boot", "false");
+        config.put("quarkus.log.handlers", "test-sidecar");
         args.forEach((key, value) -> {
             if (key.startsWith("secrets.")) {
                 config.put(key, value);
