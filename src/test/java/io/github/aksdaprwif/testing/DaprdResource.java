@@ -59,7 +59,8 @@ public class DaprdResource implements QuarkusTestResourceLifecycleManager {
             Path resources = Files.createDirectories(workDir.resolve("components"));
             Path secretsFile = workDir.resolve("secrets.json");
             Files.writeString(secretsFile, json(SECRETS), StandardCharsets.UTF_8);
-            Files.writeString(resources.resolve("secret-store.yaml"), component(secretsFile), StandardCharsets.UTF_8);
+            Files.writeString(resources.resolve("secret-store.yaml"), localFileStore(STORE, secretsFile),
+                    StandardCharsets.UTF_8);
             Path configFile = null;
             if (args.containsKey("allowed-secrets")) {
                 configFile = workDir.resolve("config.yaml");
@@ -123,7 +124,7 @@ public class DaprdResource implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The project's daprd build; a clear failure, never a skip, where there is none. */
-    static Path binary() {
+    public static Path binary() {
         Optional<String> explicit = Optional.ofNullable(System.getProperty("daprd.path"))
                 .or(() -> Optional.ofNullable(System.getenv("DAPRD_PATH")));
         Path cache = Optional.ofNullable(System.getProperty("daprd.cache.dir")).map(Path::of)
@@ -137,7 +138,8 @@ public class DaprdResource implements QuarkusTestResourceLifecycleManager {
                         + "command (./mvnw verify builds it), or " + DaprdBinary.howToGetOne()));
     }
 
-    private static String component(Path secretsFile) {
+    /** A {@code secretstores.local.file} component called {@code name} that serves {@code secretsFile}. */
+    public static String localFileStore(String name, Path secretsFile) {
         return """
                 apiVersion: dapr.io/v1alpha1
                 kind: Component
@@ -149,7 +151,7 @@ public class DaprdResource implements QuarkusTestResourceLifecycleManager {
                   metadata:
                   - name: secretsFile
                     value: "%s"
-                """.formatted(STORE, secretsFile);
+                """.formatted(name, secretsFile);
     }
 
     private static String secretScope(String allowed) {
