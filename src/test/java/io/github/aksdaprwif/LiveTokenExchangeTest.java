@@ -167,7 +167,10 @@ class LiveTokenExchangeTest {
         for (String health : new String[] { GROUP, "/q/health", "/q/health/ready", "/q/health/live" }) {
             seen.append(when().get(health).then().extract().asString());
         }
-        seen.append(fixture.appLog());
+        String log = fixture.appLog();
+        assertTrue(log.contains("Workload identity token exchange for https://vault.azure.net/.default failed "
+                + "(aadsts): AADSTS70021"), "one classified line per outcome is logged:\n" + log);
+        seen.append(log);
 
         assertFalse(seen.toString().contains(FakeEntraId.ACCESS_TOKEN), "the access token leaked");
         assertFalse(seen.toString().contains(fixture.projectedToken()), "the projected token leaked");

@@ -13,9 +13,10 @@ import io.github.aksdaprwif.identity.IdentityConfig;
 import io.github.aksdaprwif.identity.IdentityDiagnostics;
 import io.github.aksdaprwif.identity.IdentityReport;
 import io.github.aksdaprwif.identity.LiveResult;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.health.api.HealthGroup;
 import io.smallrye.health.api.HealthRegistry;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * The workload identity verdicts as a health check, in a group of its own (/q/health/group/workload-identity): it
@@ -30,6 +31,7 @@ public class WorkloadIdentityCheck implements HealthCheck {
     static final String NAME = "workload-identity";
 
     private final IdentityDiagnostics diagnostics;
+    private volatile boolean inReadiness;
 
     WorkloadIdentityCheck(IdentityDiagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -64,6 +66,18 @@ public class WorkloadIdentityCheck implements HealthCheck {
     void joinReadiness(@Observes StartupEvent event, IdentityConfig config, @Readiness HealthRegistry readiness) {
         if (config.health().readiness()) {
             readiness.register(NAME, this);
+            inReadiness = true;
+        }
+    }
+
+    /**
+     * SmallRye keeps registered checks in a static registry that outlives this application: a restart in the same
+     * JVM (dev-mode reload, the next test class) would otherwise keep a check whose application is gone.
+     */
+    void leaveReadiness(@Observes ShutdownEvent event, @Readiness HealthRegistry readiness) {
+        if (inReadiness) {
+            readiness.remove(NAME);
+            inReadiness = false;
         }
     }
 }

@@ -80,8 +80,12 @@ public class FakeEntraIdResource implements QuarkusTestResourceLifecycleManager 
             config.put("quarkus.tls." + TLS_NAME + ".trust-store.p12.path", trustStore.toString());
             config.put("quarkus.tls." + TLS_NAME + ".trust-store.p12.password", new String(PASSWORD));
             config.put("identity.live.tls-configuration-name", TLS_NAME);
-            config.put("quarkus.log.file.enabled", "true");
-            config.put("quarkus.log.file.path", appLog.toString());
+            // A named file handler, not quarkus.log.file.*: @QuarkusIntegrationTest gives the packaged app its own
+            // quarkus.log.file.path and reads the app's random HTTP port from that file.
+            config.put("quarkus.log.handler.file.fake-entra-id.enabled", "true");
+            config.put("quarkus.log.handler.file.fake-entra-id.path", appLog.toString());
+            config.put("quarkus.log.handler.file.fake-entra-id.rotation.rotate-on-boot", "false");
+            config.put("quarkus.log.handlers", "fake-entra-id");
             args.forEach((key, value) -> {
                 if (key.startsWith("identity.")) {
                     config.put(key, value);
