@@ -51,7 +51,8 @@ public class ProblemMappers {
 
     private static String detailOf(int status) {
         return switch (status) {
-            case 404 -> "No resource here. The service answers GET /secret, GET /secrets/{name} and /q/health.";
+            case 404 -> "No resource here. The service answers GET /secret, GET /secrets/{name}, GET /identity and "
+                    + "/q/health.";
             case 405 -> "This resource does not accept that method; the Allow header lists those it does.";
             case 406 -> "The service answers only application/json (problem+json for errors).";
             case 415 -> "The service does not accept that request body type.";

@@ -7,14 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import io.github.aksdaprwif.devmode.DaprdBinary;
 import io.github.aksdaprwif.devmode.DaprdProcess;
@@ -114,13 +112,7 @@ public class DaprdResource implements QuarkusTestResourceLifecycleManager {
         if (daprd != null) {
             daprd.stop();
         }
-        if (workDir != null) {
-            try (Stream<Path> files = Files.walk(workDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a temp folder left behind is harmless
-            }
-        }
+        TestFiles.deleteTree(workDir);
     }
 
     /** The project's daprd build; a clear failure, never a skip, where there is none. */

@@ -2,8 +2,6 @@ package io.github.aksdaprwif.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -46,20 +44,11 @@ public final class TestSidecar {
 
     /** Everything the application logged so far. */
     public String appLog() {
-        try {
-            return Files.exists(appLog) ? Files.readString(appLog, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestFiles.readIfExists(appLog);
     }
 
     /** What daprd logged so far. */
     public String daprdLog() {
-        try {
-            Path log = daprd.spec().logFile();
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestFiles.readIfExists(daprd.spec().logFile());
     }
 }
