@@ -47,7 +47,10 @@ public class FakeEntraIdResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public Map<String, String> start() {
         try {
-            workDir = Files.createTempDirectory("fake-entra-id-");
+            // Under target/ and kept after stop(): Quarkus 3.33 lets an integration test's resource config reach the
+            // packaged apps of later *IT classes, whose TLS registry then insists on reading this trust store.
+            workDir = Files.createDirectories(Path.of("target", "fake-entra-id",
+                    UUID.randomUUID().toString().substring(0, 8))).toAbsolutePath();
             Path keyStore = workDir.resolve("server.p12");
             Path trustStore = workDir.resolve("trust.p12");
             Path certificate = workDir.resolve("server.pem");
@@ -110,7 +113,6 @@ public class FakeEntraIdResource implements QuarkusTestResourceLifecycleManager 
         if (entra != null) {
             entra.close();
         }
-        TestFiles.deleteTree(workDir);
     }
 
     private static void keytool(String... args) throws IOException {
