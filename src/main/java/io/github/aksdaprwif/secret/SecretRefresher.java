@@ -1,0 +1,86 @@
+package io.github.aksdaprwif.secret;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.github.aksdaprwif.config.SecretsConfig;
+import io.github.aksdaprwif.dapr.DaprFailure;
+import io.github.aksdaprwif.dapr.FailureReason;
+import io.github.aksdaprwif.dapr.SidecarProbe;
+import io.github.aksdaprwif.dapr.SidecarState;
+import io.github.aksdaprwif.metrics.SecretMetrics;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Re-reads every held secret, periodically and on request, so a value rotated in the vault reaches the service
+ * without a restart. A failed re-read keeps the last good value (see {@link TrackedSecret}); the catalog logs a
+ * changed value as rotated, with fingerprints only.
+ */
+@ApplicationScoped
+public class SecretRefresher {
+
+    private static final Logger LOG = Logger.getLogger(SecretRefresher.class);
+
+    /** What started a refresh; a tag of the refresh counter. */
+    public enum Trigger {
+        SCHEDULED, MANUAL;
+
+        public String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final SecretCatalog catalog;
+    private final SidecarProbe sidecar;
+    private final SecretMetrics metrics;
+    private final SecretsConfig config;
+
+    SecretRefresher(SecretCatalog catalog, SidecarProbe sidecar, SecretMetrics metrics, SecretsConfig config) {
+        this.catalog = catalog;
+        this.sidecar = sidecar;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    void announce(@Observes StartupEvent event) {
+        if (config.refresh().interval().isZero()) {
+            LOG.info("Periodic secret refresh is off (secrets.refresh.interval=0)");
+            return;
+        }
+        LOG.infof("Held secrets are re-read every %s; readiness goes DOWN when a value is older than %s",
+                config.refresh().interval(), config.maxStaleness().isZero() ? "ever (check off)" : config.maxStaleness());
+        if (!config.maxStaleness().isZero() && config.maxStaleness().compareTo(config.refresh().interval()) <= 0) {
+            LOG.warnf("secrets.max-staleness (%s) is not above secrets.refresh.interval (%s): readiness will go DOWN "
+                    + "between two refreshes", config.maxStaleness(), config.refresh().interval());
+        }
+    }
+
+    // The first run waits one interval: at start the loader reads the start-up secret anyway.
+    @Scheduled(identity = "secret-refresh", every = "${secrets.refresh.interval}",
+            delayed = "${secrets.refresh.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = RefreshOff.class)
+    void scheduled() {
+        refreshAll(Trigger.SCHEDULED);
+    }
+
+    /** Re-reads every held secret now, one at a time, and says how each read went. */
+    public List<TrackedSecret.ReadOutcome> refreshAll(Trigger trigger) {
+        // One probe for all: a sidecar that does not answer is recorded without waiting on a gRPC timeout per secret.
+        SidecarState state = sidecar.check();
+        List<TrackedSecret.ReadOutcome> outcomes = new ArrayList<>();
+        for (TrackedSecret secret : catalog.held()) {
+            TrackedSecret.ReadOutcome outcome = state.up() ? catalog.read(secret)
+                    : catalog.fail(secret, new DaprFailure(FailureReason.SIDECAR_UNREACHABLE, null, state.detail()));
+            metrics.refreshed(secret.name(), trigger.tag(), outcome.snapshot().lastError() == null);
+            outcomes.add(outcome);
+        }
+        return outcomes;
+    }
+}
