@@ -2,9 +2,12 @@ package io.github.aksdaprwif.metrics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.github.aksdaprwif.dapr.DaprCallException;
@@ -13,6 +16,7 @@ import io.github.aksdaprwif.secret.SecretSnapshot;
 import io.github.aksdaprwif.secret.TrackedSecret;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -34,9 +38,20 @@ public class SecretMetrics {
             .map(Duration::ofMillis).toArray(Duration[]::new);
 
     private final MeterRegistry registry;
+    private final Set<Meter.Id> registered = ConcurrentHashMap.newKeySet();
 
     SecretMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /**
+     * Removes this application's meters. The registry can outlive the application (Quarkus tests restart the
+     * application in one JVM), and a gauge left behind would read a secret of a stopped application.
+     */
+    @PreDestroy
+    void removeMeters() {
+        registered.forEach(registry::remove);
+        registered.clear();
     }
 
     /** Times one Dapr read and counts it by outcome, failure reason and Dapr error code. */
@@ -59,34 +74,41 @@ public class SecretMetrics {
 
     /** Publishes the age of a secret's held value; NaN while it was never loaded. */
     public void track(TrackedSecret secret) {
-        Gauge.builder(AGE, secret, SecretMetrics::ageSeconds)
+        Gauge gauge = Gauge.builder(AGE, secret, SecretMetrics::ageSeconds)
                 .description("Seconds since the held value of the secret was last read successfully")
                 .baseUnit("seconds")
                 .tag("secret", secret.name())
+                .strongReference(true)
                 .register(registry);
+        registered.add(gauge.getId());
     }
 
     public void refreshed(String secret, String trigger, boolean succeeded) {
-        Counter.builder(REFRESHES)
+        kept(Counter.builder(REFRESHES)
                 .description("Re-reads of held secrets, periodic or on request")
                 .tag("secret", secret).tag("trigger", trigger).tag("outcome", succeeded ? "success" : "failure")
-                .register(registry).increment();
+                .register(registry)).increment();
     }
 
     public void rotated(String secret) {
-        Counter.builder(ROTATIONS)
+        kept(Counter.builder(ROTATIONS)
                 .description("Refreshes that brought a value different from the one held")
                 .tag("secret", secret)
-                .register(registry).increment();
+                .register(registry)).increment();
     }
 
     private Timer readTimer(String secret, String outcome, String reason, String daprErrorCode) {
-        return Timer.builder(READS)
+        return kept(Timer.builder(READS)
                 .description("Secret reads through the Dapr sidecar, by outcome and Dapr error code")
                 .tag("secret", secret).tag("outcome", outcome).tag("reason", reason)
                 .tag("dapr.error.code", daprErrorCode)
                 .serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry);
+                .register(registry));
+    }
+
+    private <M extends Meter> M kept(M meter) {
+        registered.add(meter.getId());
+        return meter;
     }
 
     private static double ageSeconds(TrackedSecret secret) {

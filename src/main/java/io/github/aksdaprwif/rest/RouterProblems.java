@@ -20,7 +20,8 @@ import io.vertx.ext.web.RoutingContext;
  * the rest: wrong methods on the read-only {@code /q/} endpoints (which would otherwise answer any method), bodies
  * over {@code quarkus.http.limits.max-body-size}, and whatever fails at router level (a malformed percent-escape,
  * say). Decoder-level refusals (414 for an over-long request line, 431 for over-large headers) happen before routing
- * and keep Vert.x's empty answer; the README lists them.
+ * and keep Vert.x's empty answer; the README lists them. {@code OPTIONS} is answered here too, with the methods of
+ * the path asked about.
  */
 @ApplicationScoped
 public class RouterProblems {
@@ -40,7 +41,7 @@ public class RouterProblems {
 
     void filters(@Observes Filters filters) {
         // Above Quarkus's own body-size check (route order -2), which answers 413 with an empty body.
-        filters.register(this::refuseEarly, 90);
+        filters.register(this::answerEarly, 90);
     }
 
     void router(@Observes Router router) {
@@ -52,7 +53,7 @@ public class RouterProblems {
         }
     }
 
-    private void refuseEarly(RoutingContext context) {
+    private void answerEarly(RoutingContext context) {
         String path = context.normalizedPath();
         HttpMethod method = context.request().method();
         if (method != HttpMethod.GET && method != HttpMethod.HEAD && readOnly(path)) {
@@ -67,6 +68,14 @@ public class RouterProblems {
                     "The request body is larger than the service accepts (" + maxBodySize.get() + " bytes); no "
                             + "endpoint of this service needs a body.", path));
             return;
+        }
+        if (method == HttpMethod.OPTIONS) {
+            // Quarkus REST would list every method of the resource class, not those of this path.
+            Optional<String> allowed = AllowedMethods.of(path);
+            if (allowed.isPresent()) {
+                context.response().setStatusCode(204).putHeader("Allow", allowed.get() + ", OPTIONS").end();
+                return;
+            }
         }
         context.next();
     }

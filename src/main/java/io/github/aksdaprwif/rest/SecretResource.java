@@ -32,6 +32,9 @@ import io.smallrye.common.annotation.NonBlocking;
 @Tag(name = "secrets", description = "Secrets read through the Dapr sidecar")
 public class SecretResource {
 
+    /** Names every store accepts: no whitespace, control character, '/', '\\' or '.'. */
+    static final String PORTABLE_NAME = "^[^\\s\\x00-\\x1F\\x7F-\\x9F/\\\\.]+$";
+
     private final SecretCatalog catalog;
     private final SecretRefresher refresher;
     private final RefreshRateLimit rateLimit;
@@ -125,8 +128,11 @@ public class SecretResource {
     @APIResponse(responseCode = "503", description = "The sidecar did not answer: type sidecar-unreachable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SecretView secret(
-            @Parameter(description = "The secret's name: 1-127 characters, no '/', '\\\\', '..' or control "
-                    + "characters", schema = @Schema(type = SchemaType.STRING, maxLength = SecretNames.MAX_LENGTH))
+            @Parameter(description = "The secret's name, 1-127 characters. The pattern is what every store accepts "
+                    + "(Key Vault: letters, digits and '-'); the service also takes other names a store may hold, but "
+                    + "refuses with 400 a blank name, control characters, '/', '\\\\' and '.' or '..' segments.",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = SecretNames.MAX_LENGTH,
+                            pattern = PORTABLE_NAME))
             @PathParam("name") String name) {
         String instance = "/secrets/" + name;
         SecretNames.problem(name).ifPresent(detail -> {

@@ -70,7 +70,11 @@ public class SecretCatalog {
 
     /** Reads the secret through Dapr (or joins the read under way) and logs what changed. */
     public TrackedSecret.ReadOutcome read(TrackedSecret secret) {
-        return logged(secret.read((store, name) -> metrics.timeRead(name, () -> reader.read(store, name))));
+        return logged(secret.read(this::timedRead));
+    }
+
+    private String timedRead(String store, String name) {
+        return metrics.timeRead(name, () -> reader.read(store, name));
     }
 
     /** Records a failure found before any read (the sidecar's health endpoint does not answer). */
@@ -101,9 +105,9 @@ public class SecretCatalog {
         return outcome;
     }
 
-    /** The held value if there is one, else a read now. */
+    /** The held value if there is one, else a read now (one for all callers that ask at the same time). */
     public SecretSnapshot current(TrackedSecret secret) {
         SecretSnapshot snapshot = secret.snapshot();
-        return snapshot.loaded() ? snapshot : read(secret).snapshot();
+        return snapshot.loaded() ? snapshot : logged(secret.load(this::timedRead)).snapshot();
     }
 }
