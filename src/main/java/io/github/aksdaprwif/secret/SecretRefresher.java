@@ -1,5 +1,6 @@
 package io.github.aksdaprwif.secret;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import io.github.aksdaprwif.dapr.SidecarState;
 import io.github.aksdaprwif.metrics.SecretMetrics;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 
 /**
  * Re-reads every held secret, periodically and on request, so a value rotated in the vault reaches the service
@@ -49,25 +51,29 @@ public class SecretRefresher {
         this.config = config;
     }
 
-    void announce(@Observes StartupEvent event) {
-        if (config.refresh().interval().isZero()) {
+    /**
+     * Schedules the periodic refresh through Quarkus's scheduler, or not at all when the interval is 0: a job that
+     * exists but skips would still tick (and the scheduler warns about an interval of 0).
+     */
+    void schedule(@Observes StartupEvent event, Scheduler scheduler) {
+        Duration interval = config.refresh().interval();
+        if (interval.isZero()) {
             LOG.info("Periodic secret refresh is off (secrets.refresh.interval=0)");
             return;
         }
-        LOG.infof("Held secrets are re-read every %s; readiness goes DOWN when a value is older than %s",
-                config.refresh().interval(), config.maxStaleness().isZero() ? "ever (check off)" : config.maxStaleness());
-        if (!config.maxStaleness().isZero() && config.maxStaleness().compareTo(config.refresh().interval()) <= 0) {
+        // The first run waits one interval: at start the loader reads the start-up secret anyway.
+        scheduler.newJob("secret-refresh")
+                .setInterval(interval.toString())
+                .setDelayed(interval.toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> refreshAll(Trigger.SCHEDULED))
+                .schedule();
+        LOG.infof("Held secrets are re-read every %s; readiness goes DOWN when a value is older than %s", interval,
+                config.maxStaleness().isZero() ? "ever (check off)" : config.maxStaleness());
+        if (!config.maxStaleness().isZero() && config.maxStaleness().compareTo(interval) <= 0) {
             LOG.warnf("secrets.max-staleness (%s) is not above secrets.refresh.interval (%s): readiness will go DOWN "
-                    + "between two refreshes", config.maxStaleness(), config.refresh().interval());
+                    + "between two refreshes", config.maxStaleness(), interval);
         }
-    }
-
-    // The first run waits one interval: at start the loader reads the start-up secret anyway.
-    @Scheduled(identity = "secret-refresh", every = "${secrets.refresh.interval}",
-            delayed = "${secrets.refresh.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = RefreshOff.class)
-    void scheduled() {
-        refreshAll(Trigger.SCHEDULED);
     }
 
     /** Re-reads every held secret now, one at a time, and says how each read went. */
