@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
@@ -90,15 +91,18 @@ public class RouterProblems {
             LOG.errorf("Unexpected %s while routing %s", context.failure() == null ? "failure"
                     : context.failure().getClass().getName(), context.normalizedPath());
         }
-        String reason = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
-        String detail = switch (status) {
-            case 400 -> "The request cannot be parsed; check the escaping of its path.";
-            case 413 -> "The request body is larger than the service accepts; no endpoint of this service needs one.";
-            default -> status >= 500 ? "The service failed unexpectedly; its log names the failure."
-                    : "The request cannot be served as sent.";
+        Problem problem = switch (status) {
+            case 400 -> Problem.of("bad-request", "Bad Request", 400,
+                    "The request cannot be parsed; check the escaping of its path.", null);
+            case 413 -> Problem.of("payload-too-large", "Payload Too Large", 413,
+                    "The request body is larger than the service accepts; no endpoint of this service needs one.", null);
+            default -> status >= 500
+                    ? Problem.of("internal-error", HttpResponseStatus.valueOf(status).reasonPhrase(), status,
+                            "The service failed unexpectedly; its log names the failure.", null)
+                    : Problem.of("request-refused", HttpResponseStatus.valueOf(status).reasonPhrase(), status,
+                            "The request cannot be served as sent.", null);
         };
-        problems.write(context, Problem.of(reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), reason,
-                status, detail, null));
+        problems.write(context, problem);
     }
 
     private static boolean readOnly(String path) {
