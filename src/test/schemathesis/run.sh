@@ -19,8 +19,14 @@ if [[ ! -x "$VENV/bin/st" ]]; then
   PYTHON=$(command -v python3.11 || command -v python3)
   echo "Installing schemathesis $VERSION into $VENV (once)"
   rm -rf "$VENV"
-  "$PYTHON" -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$VERSION"
+  if "$PYTHON" -m venv "$VENV" 2>/dev/null; then
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$VERSION"
+  else
+    # Debian's python3 lacks ensurepip unless python3-venv is installed: a bare venv, filled by the system's pip.
+    rm -rf "$VENV"
+    "$PYTHON" -m venv --without-pip "$VENV"
+    "$PYTHON" -m pip --python "$VENV/bin/python" install --quiet --disable-pip-version-check "schemathesis==$VERSION"
+  fi
 fi
 
 mkdir -p "$REPORT_DIR"
