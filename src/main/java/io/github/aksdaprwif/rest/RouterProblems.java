@@ -19,9 +19,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Gives the requests that Vert.x and Quarkus refuse before any JAX-RS resource runs the same problem+json answer as
  * the rest: wrong methods on the read-only {@code /q/} endpoints (which would otherwise answer any method), bodies
- * over {@code quarkus.http.limits.max-body-size}, and whatever fails at router level (a malformed percent-escape,
- * say). Decoder-level refusals (414 for an over-long request line, 431 for over-large headers) happen before routing
- * and keep Vert.x's empty answer; the README lists them. {@code OPTIONS} is answered here too, with the methods of
+ * over {@code quarkus.http.limits.max-body-size}, and whatever fails at router level. Refusals of Vert.x's HTTP
+ * codec (414 for an over-long request line, 431 for over-large headers, 400 for a malformed percent-escape) happen
+ * before any router sees the request and keep Vert.x's empty answer; the README lists them. {@code OPTIONS} is answered here too, with the methods of
  * the path asked about.
  */
 @ApplicationScoped
@@ -47,8 +47,7 @@ public class RouterProblems {
 
     void router(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
-        // A path Vert.x cannot decode (a malformed percent-escape) matches no route, failure handlers included: the
-        // router's error handler is the last place to answer it.
+        // Failures that match no route (failure handlers included) reach the router's error handlers.
         for (int status : new int[] { 400, 404, 405, 413 }) {
             router.errorHandler(status, this::failed);
         }
