@@ -89,6 +89,9 @@ public class SecretResource {
                     schema = @Schema(implementation = RefreshReport.class)))
     @APIResponse(responseCode = "406", description = "The Accept header excludes application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "A request body over quarkus.http.limits.max-body-size: type "
+            + "payload-too-large (the endpoint takes no body)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many refreshes: type too-many-refreshes",
             headers = @Header(name = "Retry-After", description = "Seconds to wait",
                     schema = @Schema(type = SchemaType.INTEGER)),
