@@ -57,6 +57,10 @@ public class SecretRefresher {
      */
     void schedule(@Observes StartupEvent event, Scheduler scheduler) {
         Duration interval = config.refresh().interval();
+        if (interval.isNegative() || config.maxStaleness().isNegative()) {
+            throw new IllegalArgumentException("secrets.refresh.interval (" + interval + ") and secrets.max-staleness ("
+                    + config.maxStaleness() + ") must not be negative; 0 turns each off");
+        }
         if (interval.isZero()) {
             LOG.info("Periodic secret refresh is off (secrets.refresh.interval=0)");
             return;
@@ -68,8 +72,9 @@ public class SecretRefresher {
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                 .setTask(execution -> refreshAll(Trigger.SCHEDULED))
                 .schedule();
-        LOG.infof("Held secrets are re-read every %s; readiness goes DOWN when a value is older than %s", interval,
-                config.maxStaleness().isZero() ? "ever (check off)" : config.maxStaleness());
+        LOG.infof("Held secrets are re-read every %s; %s", interval, config.maxStaleness().isZero()
+                ? "their age is not checked (secrets.max-staleness=0)"
+                : "readiness goes DOWN when a value is older than " + config.maxStaleness());
         if (!config.maxStaleness().isZero() && config.maxStaleness().compareTo(interval) <= 0) {
             LOG.warnf("secrets.max-staleness (%s) is not above secrets.refresh.interval (%s): readiness will go DOWN "
                     + "between two refreshes", config.maxStaleness(), interval);
