@@ -33,7 +33,8 @@ mkdir -p "$REPORT_DIR"
 export SCHEMATHESIS_HOOKS=hooks
 export PYTHONPATH="$HERE"
 export SECRET_VALUES_FILE
-cd "$HERE"
+# Schemathesis keeps a cache in its working directory: target/, not the source tree.
+cd "$REPORT_DIR"
 # Bounded: at most 200 cases per operation and phase; a fixed seed makes a finding reproducible.
 exec "$VENV/bin/st" run "$BASE_URL/q/openapi?format=json" \
   --url "$BASE_URL" \
