@@ -10,8 +10,9 @@ set -euo pipefail
 
 VERSION=4.32.5
 BASE_URL=$1
-SECRET_VALUES_FILE=$2
-REPORT_DIR=$3
+# Absolute, since the run changes directory.
+SECRET_VALUES_FILE=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+REPORT_DIR=$(mkdir -p "$3" && cd "$3" && pwd)
 HERE=$(cd "$(dirname "$0")" && pwd)
 VENV=${SCHEMATHESIS_CACHE_DIR:-$HOME/.cache/aks-dapr-wif-secrets}/schemathesis-$VERSION
 
@@ -29,7 +30,6 @@ if [[ ! -x "$VENV/bin/st" ]]; then
   fi
 fi
 
-mkdir -p "$REPORT_DIR"
 export SCHEMATHESIS_HOOKS=hooks
 export PYTHONPATH="$HERE"
 export SECRET_VALUES_FILE
