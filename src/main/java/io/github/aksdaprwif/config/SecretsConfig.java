@@ -10,7 +10,8 @@ import io.smallrye.config.WithName;
 
 /**
  * What the service reads and how hard it tries. Every key is overridable by environment, e.g.
- * {@code SECRETS_STORE}, {@code SECRETS_STARTUP_SECRET}, {@code SECRETS_ALLOWED}, {@code SECRETS_REVEAL}.
+ * {@code SECRETS_STORE}, {@code SECRETS_STARTUP_SECRET}, {@code SECRETS_ALLOWED}, {@code SECRETS_REVEAL},
+ * {@code SECRETS_REFRESH_INTERVAL}, {@code SECRETS_MAX_STALENESS}.
  */
 @ConfigMapping(prefix = "secrets")
 public interface SecretsConfig {
@@ -35,6 +36,31 @@ public interface SecretsConfig {
     boolean reveal();
 
     Retry retry();
+
+    Refresh refresh();
+
+    /**
+     * How old a held value may grow, counted from its last successful read, before readiness goes DOWN. A failed
+     * refresh keeps serving the last good value; only a value this old takes the pod out of traffic. 0 turns the
+     * check off. Ignored while periodic refresh is off, since then nothing renews a value.
+     */
+    @WithName("max-staleness")
+    @WithDefault("15m")
+    Duration maxStaleness();
+
+    interface Refresh {
+        /** How often every held secret is re-read, so a rotated value is picked up; 0 turns periodic refresh off. */
+        @WithDefault("5m")
+        Duration interval();
+
+        /** Manual refreshes ({@code POST /secret/refresh}) allowed per {@link #window()}; more are answered 429. */
+        @WithDefault("3")
+        int limit();
+
+        /** The rolling window of {@link #limit()}. */
+        @WithDefault("1m")
+        Duration window();
+    }
 
     interface Retry {
         /** Wait before the first retry. */

@@ -36,6 +36,7 @@ public final class DaprdProcess {
     private final Spec spec;
     private final int httpPort;
     private final int grpcPort;
+    private int metricsPort;
     private Process process;
 
     public DaprdProcess(Spec spec, int httpPort, int grpcPort) {
@@ -56,6 +57,11 @@ public final class DaprdProcess {
         return spec;
     }
 
+    /** The port of daprd's Prometheus metrics while it runs; a new one on each start. */
+    public synchronized int metricsPort() {
+        return metricsPort;
+    }
+
     public synchronized boolean running() {
         return process != null && process.isAlive();
     }
@@ -65,6 +71,7 @@ public final class DaprdProcess {
         if (running()) {
             return;
         }
+        metricsPort = freePort();
         List<String> command = new ArrayList<>(List.of(spec.binary().toString(),
                 "--mode", "standalone",
                 "--app-id", spec.appId(),
@@ -72,7 +79,7 @@ public final class DaprdProcess {
                 "--dapr-http-port", Integer.toString(httpPort),
                 "--dapr-grpc-port", Integer.toString(grpcPort),
                 "--dapr-internal-grpc-port", Integer.toString(freePort()),
-                "--metrics-port", Integer.toString(freePort()),
+                "--metrics-port", Integer.toString(metricsPort),
                 "--dapr-listen-addresses", "127.0.0.1",
                 "--log-level", spec.logLevel()));
         if (spec.configFile() != null) {

@@ -1,5 +1,7 @@
 package io.github.aksdaprwif.health;
 
+import java.time.Instant;
+
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 import io.github.aksdaprwif.dapr.DaprFailure;
@@ -11,12 +13,14 @@ final class SecretHealthData {
     private SecretHealthData() {
     }
 
-    static HealthCheckResponseBuilder describe(HealthCheckResponseBuilder response, SecretSnapshot snapshot) {
+    static HealthCheckResponseBuilder describe(HealthCheckResponseBuilder response, SecretSnapshot snapshot,
+            Instant now) {
         response.withData("store", snapshot.store())
                 .withData("secret", snapshot.name())
                 .withData("status", snapshot.status().json());
         if (snapshot.fetchedAt() != null) {
             response.withData("fetchedAt", snapshot.fetchedAt().toString());
+            response.withData("ageSeconds", snapshot.age(now).toSeconds());
         }
         DaprFailure failure = snapshot.lastError();
         if (failure != null) {

@@ -1,5 +1,7 @@
 package io.github.aksdaprwif.health;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
@@ -25,7 +27,7 @@ public class StartupSecretCheck implements HealthCheck {
     public HealthCheckResponse call() {
         SecretSnapshot snapshot = catalog.startup().snapshot();
         HealthCheckResponseBuilder response = SecretHealthData.describe(
-                HealthCheckResponse.named("startup-secret").status(snapshot.loaded()), snapshot);
+                HealthCheckResponse.named("startup-secret").status(snapshot.loaded()), snapshot, Instant.now());
         return response.build();
     }
 }

@@ -50,7 +50,7 @@ public class IdentityDiagnostics {
         LiveResult liveResult = waitForLive ? live.await(request) : live.latest(request);
         checks.add(liveResult.check());
         Status status = env.nothingInjected() ? Status.NOT_CONFIGURED : status(checks);
-        IdentityReport draft = new IdentityReport(status, null, now, env.variables(),
+        IdentityReport draft = new IdentityReport(status, null, now, IdentityReport.InjectedVariables.of(env),
                 new IdentityReport.Pod(env.podNamespace(), env.podServiceAccount()), inspection.file(),
                 IdentityReport.TokenView.of(inspection.token(), now), List.copyOf(checks), liveResult);
         return new IdentityReport(status, summary(draft), now, draft.environment(), draft.pod(), draft.tokenFile(),

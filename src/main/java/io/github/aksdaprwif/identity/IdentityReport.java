@@ -3,11 +3,13 @@ package io.github.aksdaprwif.identity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Everything GET /identity shows: the injected variables (ids and paths, never credentials), the token file, the
@@ -18,7 +20,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IdentityReport(Status status, String summary, Instant checkedAt,
-        @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, String> environment, Pod pod, TokenFileState tokenFile, TokenView token, List<Check> checks, LiveResult live) {
+        InjectedVariables environment, Pod pod, TokenFileState tokenFile, TokenView token, List<Check> checks, LiveResult live) {
 
     public enum Status {
         PASS, WARN, FAIL, NOT_CONFIGURED;
@@ -29,9 +31,22 @@ public record IdentityReport(Status status, String summary, Instant checkedAt,
         }
     }
 
+    /** The four variables the webhook injects, by their own names; null where unset. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record InjectedVariables(
+            @JsonProperty(WorkloadEnvironment.AZURE_CLIENT_ID) @Schema(nullable = true) String clientId,
+            @JsonProperty(WorkloadEnvironment.AZURE_TENANT_ID) @Schema(nullable = true) String tenantId,
+            @JsonProperty(WorkloadEnvironment.AZURE_FEDERATED_TOKEN_FILE) @Schema(nullable = true) String federatedTokenFile,
+            @JsonProperty(WorkloadEnvironment.AZURE_AUTHORITY_HOST) @Schema(nullable = true) String authorityHost) {
+
+        static InjectedVariables of(WorkloadEnvironment env) {
+            return new InjectedVariables(env.clientId(), env.tenantId(), env.federatedTokenFile(), env.authorityHost());
+        }
+    }
+
     /** Where the pod runs, as the downward API tells; null where unknown. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Pod(String namespace, String serviceAccount) {
+    public record Pod(@Schema(nullable = true) String namespace, @Schema(nullable = true) String serviceAccount) {
     }
 
     /** @param secondsLeft until {@code exp}; negative once expired */

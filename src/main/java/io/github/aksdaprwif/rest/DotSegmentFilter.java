@@ -5,9 +5,6 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
@@ -21,10 +18,10 @@ public class DotSegmentFilter {
 
     private static final String PREFIX = "/secrets/";
 
-    private final ObjectMapper mapper;
+    private final ProblemWriter problems;
 
-    DotSegmentFilter(ObjectMapper mapper) {
-        this.mapper = mapper;
+    DotSegmentFilter(ProblemWriter problems) {
+        this.problems = problems;
     }
 
     void register(@Observes Filters filters) {
@@ -36,7 +33,8 @@ public class DotSegmentFilter {
         int query = uri.indexOf('?');
         String rawPath = query < 0 ? uri : uri.substring(0, query);
         if (rawPath.toLowerCase(Locale.ROOT).startsWith(PREFIX) && hasDotSegment(rawPath.substring(PREFIX.length()))) {
-            refuse(context);
+            problems.write(context, SecretProblems.badName("The secret name contains a '.' or '..' path segment, "
+                    + "which no store accepts."));
             return;
         }
         context.next();
@@ -55,17 +53,5 @@ public class DotSegmentFilter {
             }
         }
         return false;
-    }
-
-    private void refuse(RoutingContext context) {
-        Problem problem = SecretProblems.badName("The secret name contains a '.' or '..' path segment, which no store "
-                + "accepts.");
-        String body;
-        try {
-            body = mapper.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{\"status\":400}";
-        }
-        context.response().setStatusCode(400).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
     }
 }

@@ -17,7 +17,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.problem());
+        Response.ResponseBuilder builder = Response.status(e.problem().status()).type(Problem.MEDIA_TYPE)
+                .entity(e.problem());
+        e.retryAfterSeconds().ifPresent(seconds -> builder.header("Retry-After", seconds));
+        return builder.build();
     }
 
     @ServerExceptionMapper
@@ -25,7 +28,7 @@ public class ProblemMappers {
         Response.StatusType status = e.getResponse().getStatusInfo();
         String slug = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
         return respond(Problem.of(slug, status.getReasonPhrase(), status.getStatusCode(), detailOf(status.getStatusCode()),
-                uri.getPath()), e.getResponse());
+                uri.getPath()), e.getResponse(), uri.getPath());
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
@@ -40,10 +43,13 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    private static Response respond(Problem problem, Response original) {
+    private static Response respond(Problem problem, Response original, String path) {
         Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         String allow = original.getHeaderString("Allow");
-        if (allow != null) {
+        if ((allow == null || allow.isBlank()) && problem.status() == 405) {
+            allow = AllowedMethods.of(path).orElse(null);
+        }
+        if (allow != null && !allow.isBlank()) {
             builder.header("Allow", allow);
         }
         return builder.build();
@@ -51,8 +57,8 @@ public class ProblemMappers {
 
     private static String detailOf(int status) {
         return switch (status) {
-            case 404 -> "No resource here. The service answers GET /secret, GET /secrets/{name}, GET /identity and "
-                    + "/q/health.";
+            case 404 -> "No resource here. The service answers GET /secret, POST /secret/refresh, GET /secrets/{name}, "
+                    + "GET /identity, /q/health, /q/metrics and /q/openapi.";
             case 405 -> "This resource does not accept that method; the Allow header lists those it does.";
             case 406 -> "The service answers only application/json (problem+json for errors).";
             case 415 -> "The service does not accept that request body type.";

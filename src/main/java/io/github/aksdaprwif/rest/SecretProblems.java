@@ -1,5 +1,7 @@
 package io.github.aksdaprwif.rest;
 
+import java.util.List;
+
 import io.github.aksdaprwif.dapr.DaprFailure;
 import io.github.aksdaprwif.dapr.FailureReason;
 import io.github.aksdaprwif.secret.SecretSnapshot;
@@ -39,6 +41,28 @@ final class SecretProblems {
         FailureReason reason = failure.reason();
         return fromFailure(reason.slug(), title(reason), reason.httpStatus(), failure.message(), instance, snapshot,
                 failure);
+    }
+
+    /**
+     * Some re-reads of a refresh failed; the last good values are still served. 503 when the sidecar did not answer,
+     * else 502: the request was fine, the sidecar or the store was not.
+     */
+    static Problem refreshFailed(List<SecretSnapshot> failed, int total, String instance) {
+        SecretSnapshot first = failed.get(0);
+        DaprFailure failure = first.lastError();
+        boolean unreachable = failed.stream()
+                .anyMatch(s -> s.lastError().reason() == FailureReason.SIDECAR_UNREACHABLE);
+        String detail = failed.size() + " of " + total + " held secrets could not be re-read; the last good values "
+                + "are still served. First failure, secret '" + first.name() + "': " + failure.message();
+        return fromFailure("refresh-failed", "Refresh failed", unreachable ? 503 : 502, detail, instance, first,
+                failure);
+    }
+
+    static Problem tooManyRefreshes(String limit, long retryAfterSeconds) {
+        return Problem.of("too-many-refreshes", "Too many refresh requests", 429,
+                "Refreshes on request are limited to " + limit + "; retry in " + retryAfterSeconds + " s. Held "
+                        + "secrets are also re-read periodically (secrets.refresh.interval).",
+                "/secret/refresh");
     }
 
     private static Problem fromFailure(String slug, String title, int status, String detail, String instance,

@@ -1,5 +1,6 @@
 package io.github.aksdaprwif.rest;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -13,16 +14,19 @@ import io.github.aksdaprwif.secret.SecretValue;
  * A secret as the REST API shows it. The value appears only when revealing is on.
  *
  * @param fingerprint the first 12 hex characters of the value's SHA-256
+ * @param ageSeconds seconds since the held value was last read successfully
  * @param attempts failed reads since the last success
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SecretView(String store, String name, SecretStatus status, Instant fetchedAt, Integer length,
-        String fingerprint, String value, ErrorView lastError, int attempts) {
+public record SecretView(String store, String name, SecretStatus status, Instant fetchedAt, Long ageSeconds,
+        Integer length, String fingerprint, String value, ErrorView lastError, int attempts) {
 
-    public static SecretView of(SecretSnapshot snapshot, boolean reveal) {
+    public static SecretView of(SecretSnapshot snapshot, boolean reveal, Instant now) {
         SecretValue value = snapshot.value();
+        Duration age = snapshot.age(now);
         return new SecretView(snapshot.store(), snapshot.name(), snapshot.status(), snapshot.fetchedAt(),
-                value == null ? null : value.length(), value == null ? null : value.fingerprint(),
+                age == null ? null : age.toSeconds(), value == null ? null : value.length(),
+                value == null ? null : value.fingerprint(),
                 value != null && reveal ? value.reveal() : null,
                 ErrorView.of(snapshot.lastError(), snapshot.lastErrorAt()), snapshot.attempts());
     }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.github.aksdaprwif.config.SecretsConfig;
 import io.github.aksdaprwif.dapr.DaprFailure;
 import io.github.aksdaprwif.dapr.SecretReader;
+import io.github.aksdaprwif.metrics.SecretMetrics;
 
 /**
  * The secrets this service may hold: the start-up secret and the allow-list. Reads go through here so that each is
@@ -24,20 +25,23 @@ public class SecretCatalog {
 
     private final SecretReader reader;
     private final SecretLog log;
+    private final SecretMetrics metrics;
     private final String store;
     private final TrackedSecret startup;
     private final Set<String> allowed;
     private final Map<String, TrackedSecret> held = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
-    SecretCatalog(SecretsConfig config, SecretReader reader, SecretLog log) {
+    SecretCatalog(SecretsConfig config, SecretReader reader, SecretLog log, SecretMetrics metrics) {
         this.reader = reader;
         this.log = log;
+        this.metrics = metrics;
         this.store = config.store();
         this.startup = new TrackedSecret(store, config.startupSecret(), clock);
         this.allowed = config.allowed().orElse(List.of()).stream().map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
         held.put(startup.name(), startup);
+        metrics.track(startup);
     }
 
     public TrackedSecret startup() {
@@ -53,7 +57,11 @@ public class SecretCatalog {
         if (!isAllowed(name)) {
             return Optional.empty();
         }
-        return Optional.of(held.computeIfAbsent(name, n -> new TrackedSecret(store, n, clock)));
+        return Optional.of(held.computeIfAbsent(name, n -> {
+            TrackedSecret secret = new TrackedSecret(store, n, clock);
+            metrics.track(secret);
+            return secret;
+        }));
     }
 
     public Collection<TrackedSecret> held() {
@@ -62,7 +70,11 @@ public class SecretCatalog {
 
     /** Reads the secret through Dapr (or joins the read under way) and logs what changed. */
     public TrackedSecret.ReadOutcome read(TrackedSecret secret) {
-        return logged(secret.read(reader::read));
+        return logged(secret.read(this::timedRead));
+    }
+
+    private String timedRead(String store, String name) {
+        return metrics.timeRead(name, () -> reader.read(store, name));
     }
 
     /** Records a failure found before any read (the sidecar's health endpoint does not answer). */
@@ -85,6 +97,7 @@ public class SecretCatalog {
                 log.fetched(after);
             } else if (outcome.valueChanged()) {
                 log.rotated(before, after);
+                metrics.rotated(after.name());
             } else if (before.lastError() != null) {
                 log.recovered(after);
             }
@@ -92,9 +105,9 @@ public class SecretCatalog {
         return outcome;
     }
 
-    /** The held value if there is one, else a read now. */
+    /** The held value if there is one, else a read now (one for all callers that ask at the same time). */
     public SecretSnapshot current(TrackedSecret secret) {
         SecretSnapshot snapshot = secret.snapshot();
-        return snapshot.loaded() ? snapshot : read(secret).snapshot();
+        return snapshot.loaded() ? snapshot : logged(secret.load(this::timedRead)).snapshot();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.aksdaprwif.secret;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import io.github.aksdaprwif.dapr.DaprFailure;
@@ -29,6 +30,11 @@ public record SecretSnapshot(String store, String name, SecretValue value, Insta
 
     public boolean loaded() {
         return value != null;
+    }
+
+    /** Time since the held value was last read successfully; null while never loaded. */
+    public Duration age(Instant now) {
+        return fetchedAt == null ? null : Duration.between(fetchedAt, now);
     }
 
     SecretSnapshot succeeded(SecretValue newValue, Instant at) {

@@ -43,12 +43,29 @@ public final class TrackedSecret {
      * @return the snapshot after the read, whether it succeeded or not
      */
     public ReadOutcome read(BiFunction<String, String, String> reader) {
+        return read(reader, false);
+    }
+
+    /**
+     * Reads the secret only while no value is held, or joins the read under way. The check happens once this caller
+     * owns the read, so a caller that saw no value just before another caller's read completed makes no second call.
+     */
+    public ReadOutcome load(BiFunction<String, String, String> reader) {
+        return read(reader, true);
+    }
+
+    private ReadOutcome read(BiFunction<String, String, String> reader, boolean onlyIfMissing) {
         CompletableFuture<SecretSnapshot> mine = new CompletableFuture<>();
         CompletableFuture<SecretSnapshot> running = inFlight.compareAndExchange(null, mine);
         if (running != null) {
             return new ReadOutcome(running.join(), false, null);
         }
         SecretSnapshot before = snapshot.get();
+        if (onlyIfMissing && before.loaded()) {
+            inFlight.set(null);
+            mine.complete(before);
+            return new ReadOutcome(before, false, null);
+        }
         SecretSnapshot after = before;
         try {
             after = attempt(reader, before);

@@ -48,6 +48,23 @@ class TrackedSecretTest {
     }
 
     @Test
+    void aLoadThatStartsJustAfterAnotherCompletedMakesNoSecondCall() {
+        AtomicInteger calls = new AtomicInteger();
+        secret.load((store, name) -> {
+            calls.incrementAndGet();
+            return "value";
+        });
+        // A caller that saw no value a moment ago, and only now gets to load, must find the value held.
+        TrackedSecret.ReadOutcome late = secret.load((store, name) -> {
+            calls.incrementAndGet();
+            return "other";
+        });
+        assertEquals(1, calls.get());
+        assertFalse(late.performed());
+        assertEquals("value", late.snapshot().value().reveal());
+    }
+
+    @Test
     void aFailureAfterSuccessKeepsTheLastGoodValue() {
         secret.read((s, n) -> "good");
         TrackedSecret.ReadOutcome failed = secret.read((s, n) -> {

@@ -70,7 +70,7 @@ public class DaprdResource implements QuarkusTestResourceLifecycleManager {
             DaprdProcess.Spec spec = new DaprdProcess.Spec(binary(), APP_ID, resources, configFile, null,
                     args.get("daprd-token"), "info", logs.resolve("daprd-" + run + ".log").toAbsolutePath());
             daprd = new DaprdProcess(spec, DaprdProcess.freePort(), DaprdProcess.freePort());
-            sidecar = new TestSidecar(daprd, appLog);
+            sidecar = new TestSidecar(daprd, appLog, secretsFile);
             if (!"false".equals(args.get("start"))) {
                 daprd.start(Duration.ofSeconds(30));
             }
@@ -163,7 +163,7 @@ public class DaprdResource implements QuarkusTestResourceLifecycleManager {
                 """.formatted(STORE, list);
     }
 
-    private static String json(Map<String, String> secrets) {
+    static String json(Map<String, String> secrets) {
         return secrets.entrySet().stream().map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"")
                 .collect(Collectors.joining(",\n  ", "{\n  ", "\n}\n"));
     }
