@@ -5,10 +5,12 @@ import static io.restassured.RestAssured.when;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
@@ -104,6 +106,21 @@ class HowToEndToEndTest {
                 .body("hint", notNullValue())
                 .body(not(containsString("Exception")))
                 .body(not(containsString("at io.")));
+    }
+
+    @Test
+    void aNameTheStoreLacksCostsOneReadPerRetryDelayAndNeverFailsARefresh() {
+        long readsBefore = sidecar.storeReads();
+        java.time.Instant start = java.time.Instant.now();
+        for (int i = 0; i < 50; i++) {
+            when().get("/secrets/missing-in-store").then().statusCode(404);
+        }
+        long elapsedMillis = Duration.between(start, java.time.Instant.now()).toMillis();
+        long reads = sidecar.storeReads() - readsBefore;
+        // secrets.retry.initial-delay (500 ms) holds a failed first read; the bound holds however slow the machine.
+        assertTrue(reads <= elapsedMillis / 500 + 2, reads + " reads for 50 requests in " + elapsedMillis + " ms");
+        given().when().post("/secret/refresh").then().statusCode(200)
+                .body("secrets.name", not(hasItem("missing-in-store")));
     }
 
     @Test

@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = DaprdResource.class, initArgs = {
         @ResourceArg(name = "start", value = "false"),
+        @ResourceArg(name = "secrets.allowed", value = "other"),
         @ResourceArg(name = "secrets.reveal", value = "true"),
         @ResourceArg(name = "secrets.retry.initial-delay", value = "50ms"),
         @ResourceArg(name = "secrets.retry.max-delay", value = "200ms") })
@@ -89,5 +90,8 @@ class SidecarLifecycleTest {
         sidecar.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> when().get("/q/health/ready").statusCode() == 200);
         when().get("/secret").then().statusCode(200).body("value", equalTo("Hello Dapr!"));
+        // A first read after the restart goes through the SDK's gRPC channel, which must have reconnected.
+        await().atMost(Duration.ofSeconds(30)).until(() -> when().get("/secrets/other").statusCode() == 200);
+        when().get("/secrets/other").then().body("value", equalTo("Other value 42"));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.aksdaprwif.dapr;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import io.dapr.exceptions.DaprException;
 import io.grpc.Status;
@@ -14,6 +15,9 @@ import io.grpc.StatusRuntimeException;
  * API token is UNAUTHENTICATED.
  */
 public final class DaprFailureClassifier {
+
+    /** local.file's "secret X not found" and the Kubernetes store's 'secrets "X" not found'. */
+    private static final Pattern SECRET_NOT_FOUND_TEXT = Pattern.compile("secrets? \\S+ not found");
 
     private DaprFailureClassifier() {
     }
@@ -41,12 +45,18 @@ public final class DaprFailureClassifier {
     }
 
     /**
-     * ERR_SECRET_GET covers both a missing secret and a failing store; the store's own text tells them apart
-     * (local.file: "secret X not found"; Key Vault: "SecretNotFound" with status 404).
+     * ERR_SECRET_GET covers both a missing secret and a failing store; the store's own text tells them apart.
+     * Key Vault answers "ERROR CODE: SecretNotFound" with "RESPONSE 404"; local.file "secret X not found";
+     * the Kubernetes store 'secrets "X" not found'. An Entra ID error also says "not found" (AADSTS700016: the
+     * application was not found in the directory): that is the identity, so any AADSTS code wins.
      */
     private static boolean secretMissing(String message) {
         String text = message == null ? "" : message.toLowerCase(Locale.ROOT);
-        return text.contains("secretnotfound") || text.contains("not found") || text.contains("404");
+        if (text.contains("aadsts")) {
+            return false;
+        }
+        return text.contains("secretnotfound") || text.contains("response 404")
+                || SECRET_NOT_FOUND_TEXT.matcher(text).find();
     }
 
     private static Status grpcStatus(Throwable failure) {

@@ -31,8 +31,18 @@ public class SecretReader {
             throw new DaprCallException(new DaprFailure(FailureReason.SECRET_NOT_FOUND, null,
                     "the store answered with no value for secret " + name));
         }
-        // A multi-valued store (local.file with multiValued) answers several keys; the one named like the secret wins.
-        String value = data.get(name);
-        return value != null ? value : data.values().iterator().next();
+        String value = data.size() == 1 ? data.values().iterator().next() : data.get(name);
+        if (value == null) {
+            // A multi-valued store (local.file with multiValued) answers the keys below the name; none is "the" value.
+            throw new DaprCallException(new DaprFailure(FailureReason.UNEXPECTED, null, "the store answered "
+                    + data.size() + " keys for secret " + name + " and none of that name; multi-valued secrets are "
+                    + "not supported"));
+        }
+        if (value.isEmpty()) {
+            // secretstores.local.env answers an unknown name with an empty value instead of an error.
+            throw new DaprCallException(new DaprFailure(FailureReason.SECRET_NOT_FOUND, null,
+                    "the store answered an empty value for secret " + name));
+        }
+        return value;
     }
 }

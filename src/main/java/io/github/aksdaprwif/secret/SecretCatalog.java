@@ -1,6 +1,7 @@
 package io.github.aksdaprwif.secret;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ public class SecretCatalog {
     private final TrackedSecret startup;
     private final Set<String> allowed;
     private final Map<String, TrackedSecret> held = new ConcurrentHashMap<>();
+    private final Duration failureHold;
     private final Clock clock = Clock.systemUTC();
 
     SecretCatalog(SecretsConfig config, SecretReader reader, SecretLog log, SecretMetrics metrics) {
@@ -37,6 +39,7 @@ public class SecretCatalog {
         this.log = log;
         this.metrics = metrics;
         this.store = config.store();
+        this.failureHold = config.retry().initialDelay();
         this.startup = new TrackedSecret(store, config.startupSecret(), clock);
         this.allowed = config.allowed().orElse(List.of()).stream().map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
@@ -108,6 +111,18 @@ public class SecretCatalog {
     /** The held value if there is one, else a read now (one for all callers that ask at the same time). */
     public SecretSnapshot current(TrackedSecret secret) {
         SecretSnapshot snapshot = secret.snapshot();
-        return snapshot.loaded() ? snapshot : logged(secret.load(this::timedRead)).snapshot();
+        if (snapshot.loaded() || recentlyFailed(snapshot)) {
+            return snapshot;
+        }
+        return logged(secret.load(this::timedRead)).snapshot();
+    }
+
+    /**
+     * A first read that failed moments ago is answered from that failure: a burst of requests for a name the store
+     * lacks then costs the sidecar (and the vault behind it) one read per retry delay, not one per request.
+     */
+    private boolean recentlyFailed(SecretSnapshot snapshot) {
+        return snapshot.lastErrorAt() != null
+                && snapshot.lastErrorAt().plus(failureHold).isAfter(clock.instant());
     }
 }

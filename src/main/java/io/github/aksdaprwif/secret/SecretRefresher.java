@@ -81,12 +81,19 @@ public class SecretRefresher {
         }
     }
 
-    /** Re-reads every held secret now, one at a time, and says how each read went. */
+    /**
+     * Re-reads every held secret now, one at a time, and says how each read went. Only secrets loaded once count:
+     * an allow-listed name whose first read failed is retried when asked for again, so that one request for a name
+     * the store lacks cannot make every later refresh fail.
+     */
     public List<TrackedSecret.ReadOutcome> refreshAll(Trigger trigger) {
         // One probe for all: a sidecar that does not answer is recorded without waiting on a gRPC timeout per secret.
         SidecarState state = sidecar.check();
         List<TrackedSecret.ReadOutcome> outcomes = new ArrayList<>();
         for (TrackedSecret secret : catalog.held()) {
+            if (!secret.snapshot().loaded()) {
+                continue;
+            }
             TrackedSecret.ReadOutcome outcome = state.up() ? catalog.read(secret)
                     : catalog.fail(secret, new DaprFailure(FailureReason.SIDECAR_UNREACHABLE, null, state.detail()));
             metrics.refreshed(secret.name(), trigger.tag(), outcome.snapshot().lastError() == null);

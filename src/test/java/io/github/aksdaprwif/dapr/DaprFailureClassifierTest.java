@@ -43,6 +43,21 @@ class DaprFailureClassifierTest {
     }
 
     @Test
+    void anIdentityErrorThatSaysNotFoundIsAStoreFailureNotAMissingSecret() {
+        DaprFailure unknownClient = DaprFailureClassifier.classify(Status.INTERNAL.withDescription(
+                "failed getting secret with key dapr from secret store kv: WorkloadIdentityCredential: AADSTS700016: "
+                        + "Application with identifier '5f3c' was not found in the directory").asRuntimeException());
+        assertEquals(FailureReason.STORE_FAILURE, unknownClient.reason());
+        DaprFailure forbidden = DaprFailureClassifier.classify(Status.INTERNAL.withDescription(
+                "failed getting secret with key dapr from secret store kv: RESPONSE 403: 403 Forbidden ERROR CODE: "
+                        + "Forbidden x-ms-request-id: 4044c2e1-0404-4404-8404-404040404040").asRuntimeException());
+        assertEquals(FailureReason.STORE_FAILURE, forbidden.reason());
+        DaprFailure localFile = DaprFailureClassifier.classify(Status.INTERNAL.withDescription(
+                "failed getting secret with key nope from secret store s: secret nope not found").asRuntimeException());
+        assertEquals(FailureReason.SECRET_NOT_FOUND, localFile.reason());
+    }
+
+    @Test
     void noSecretStoreAtAllHasItsOwnCode() {
         DaprFailure failure = DaprFailureClassifier.classify(
                 Status.FAILED_PRECONDITION.withDescription("secret store is not configured").asRuntimeException());
