@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -47,14 +48,15 @@ public class DevSidecarLauncher {
         this.appPort = appPort;
     }
 
-    void start(@Observes StartupEvent event) {
-        if (!daprd.launch()) {
-            return;
+    /**
+     * Runs before the secret loader's observer (lower priority value first), so that its first attempt finds the
+     * dev daprd already up instead of logging an unreachable sidecar with hints meant for a pod. daprd is ready in
+     * well under a second; dev mode only waits that long.
+     */
+    void start(@Observes @Priority(10) StartupEvent event) {
+        if (daprd.launch()) {
+            launch();
         }
-        // Off the start-up thread: daprd takes a second or two, and HTTP should answer meanwhile.
-        Thread thread = new Thread(this::launch, "dev-daprd-launcher");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -89,7 +91,7 @@ public class DevSidecarLauncher {
         try {
             LOG.infof("Starting daprd %s (HTTP %d, gRPC %d, resources %s, log %s)", binary.get(), sidecar.httpPort(),
                     sidecar.grpcPort(), spec.resourcesPath(), logFile);
-            started.start(Duration.ofSeconds(30));
+            started.start(Duration.ofSeconds(15));
             synchronized (this) {
                 process = started;
             }
