@@ -7,7 +7,7 @@
 #   BENCH_JAVA_OPTS=-Xmx128m bench/run.sh   JVM options for the service (default: none, as the jar ships)
 #
 # Starts daprd (the project's build, src/tools/daprd/build.sh) with a secretstores.local.file store
-# demo-secret-store, then the packaged service (JVM jar, prod profile), warms up, and measures with wrk:
+# demo-secret-store, then the packaged service (JVM jar or native executable, prod profile), warms up, and measures with wrk:
 # GET /secret, the service's cheapest endpoint (GET /q/health/live) and daprd's own
 # GET /v1.0/secrets/demo-secret-store/dapr. Prints requests/s, p50/p99 latency, the ratios, the service's RSS
 # after warm-up, and the median over BENCH_STARTS starts of the time from process start to the
@@ -21,7 +21,6 @@ CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 STARTS=${BENCH_STARTS:-5}
 WORK=$PWD/target/bench
-JAR=target/quarkus-app/quarkus-run.jar
 
 log() { echo "[bench] $*" >&2; }
 
@@ -31,45 +30,25 @@ if ! command -v wrk >/dev/null 2>&1; then
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
 fi
 DAPRD=$(bash src/tools/daprd/build.sh)
-if [ "${BENCH_BUILD:-0}" = 1 ] || [ ! -f "$JAR" ]; then
+if [ "${BENCH_BUILD:-0}" = 1 ] || [ ! -f target/quarkus-artifact.properties ]; then
   log "packaging the service"
   ./mvnw -B -q package -DskipTests
 fi
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-DAPR_HTTP=$(free_port); DAPR_GRPC=$(free_port); APP_PORT=$(free_port)
-
-rm -rf "$WORK"; mkdir -p "$WORK/components"
-printf '{"dapr": "Hello dapr!"}\n' > "$WORK/secrets.json"
-cat > "$WORK/components/demo-secret-store.yaml" <<YAML
-apiVersion: dapr.io/v1alpha1
-kind: Component
-metadata:
-  name: demo-secret-store
-spec:
-  type: secretstores.local.file
-  version: v1
-  metadata:
-  - name: secretsFile
-    value: "$WORK/secrets.json"
-YAML
-
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-
-"$DAPRD" --mode standalone --app-id aks-dapr-wif-secrets --resources-path "$WORK/components" \
-  --dapr-http-port "$DAPR_HTTP" --dapr-grpc-port "$DAPR_GRPC" --dapr-internal-grpc-port "$(free_port)" \
-  --metrics-port "$(free_port)" --dapr-listen-addresses 127.0.0.1 --log-level warn > "$WORK/daprd.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 300); do curl -fs -o /dev/null "http://127.0.0.1:$DAPR_HTTP/v1.0/healthz/outbound" && break; sleep 0.1; done
+# The packaged app ($app: the jar, or the native executable after -Dnative), free_port, start_daprd and the
+# clean-up of every process started: shared with native/startup-bench.sh.
+JAVA_OPTS=${BENCH_JAVA_OPTS:-${JAVA_OPTS:-}}
+# shellcheck source=SCRIPTDIR/../native/packaged-app.sh
+source native/packaged-app.sh
+start_daprd
+DAPR_HTTP=$dapr_http; DAPR_GRPC=$dapr_grpc; APP_PORT=$(free_port)
+rm -rf "$WORK"; mkdir -p "$WORK"
 
 APP_PID=""
 start_app() { # $1: log file; sets APP_PID
-  DAPR_HTTP_PORT=$DAPR_HTTP DAPR_GRPC_PORT=$DAPR_GRPC QUARKUS_HTTP_PORT=$APP_PORT \
-    java ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$1" 2>&1 &
+  DAPR_HTTP_PORT=$DAPR_HTTP DAPR_GRPC_PORT=$DAPR_GRPC QUARKUS_HTTP_PORT=$APP_PORT "${app[@]}" > "$1" 2>&1 &
   APP_PID=$!
-  PIDS+=("$APP_PID")
+  pids+=("$APP_PID")
 }
 stop_app() { kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; }
 
